@@ -4,7 +4,7 @@
  */
 import { type AskOptions, answerQuestion } from './answer/answer.ts';
 import type { Article, Corpus, CorpusProblem } from './corpus/types.ts';
-import { analyzeArticle, extractFacts } from './facts/index.ts';
+import type { ArticleFacts } from './facts/types.ts';
 import { matchKey } from './nlp/normalize.ts';
 import type {
   Answer,
@@ -15,7 +15,8 @@ import type {
   WhenResult,
   WhoResult,
 } from './schema.ts';
-import { buildIndex, type IndexInput, type SearchIndex } from './search/index.ts';
+import type { IndexInput, SearchIndex } from './search/index.ts';
+import { pickNewestArticle } from './summary/lead.ts';
 import { summarize } from './summary/summarize.ts';
 
 export interface ListOptions {
@@ -29,6 +30,8 @@ export interface Engine {
   readonly articles: readonly Article[];
   readonly problems: readonly CorpusProblem[];
   readonly index: SearchIndex;
+  /** Everything extracted from one article (for the cache and for tools). */
+  factsOf(article: string): ArticleFacts | undefined;
   who(opts?: ListOptions): WhoResult;
   when(opts?: ListOptions): WhenResult;
   claims(opts?: ListOptions): ClaimsResult;
@@ -36,15 +39,6 @@ export interface Engine {
   ask(question: string, opts?: AskOptions): Answer;
   summary(opts?: { article?: string | undefined }): Summary;
   describe(opts?: { article?: string | undefined }): ArticlesResult;
-}
-
-/** Extracts the facts of every article and indexes them. */
-export function buildEngine(corpus: Corpus): Engine {
-  const inputs: IndexInput[] = corpus.articles.map((article) => {
-    const analyzed = analyzeArticle(article);
-    return { analyzed, facts: extractFacts(analyzed) };
-  });
-  return createEngine(corpus, inputs, buildIndex(inputs));
 }
 
 /** Wraps already-extracted inputs and their index (built fresh or loaded from a cache) as an engine. */
@@ -63,6 +57,7 @@ export function createEngine(corpus: Corpus, inputs: IndexInput[], index: Search
     articles: corpus.articles,
     problems: corpus.problems,
     index,
+    factsOf: (id) => inputs.find((i) => i.analyzed.article.id === id)?.facts,
     who: (opts = {}) => ({
       items: list(
         opts,
@@ -93,9 +88,10 @@ export function createEngine(corpus: Corpus, inputs: IndexInput[], index: Search
     }),
     ask: (question, opts = {}) => answerQuestion(index, question, opts),
     summary: (opts = {}) => {
-      const input = pick(opts.article)[0] ?? inputs[0];
-      if (!input) return { title: '', points: [] };
-      return summarize(input);
+      // Without an article: the newest one, the article the daily post leads with (see summary/lead.ts).
+      const id = opts.article ?? pickNewestArticle(corpus.articles)?.id;
+      const input = inputs.find((i) => i.analyzed.article.id === id);
+      return input ? summarize(input) : { title: '', points: [] };
     },
     describe: (opts = {}) => ({
       articles: pick(opts.article).map(({ analyzed: { article: a } }) => ({

@@ -33,9 +33,16 @@ export function normalizeChars(text: string): string {
   return text.replace(CHAR_RE, (c) => CHAR_MAP[c] ?? c);
 }
 
-/** Collapses every run of whitespace (including no-break spaces) to one space and trims. */
+// Invisible formatting: soft hyphens, direction marks and overrides, word joiners. Pasted and scraped text carries
+// them inside words ("Ma\u00adria"), where they would split a name for every matcher yet show nothing to a reader.
+const INVISIBLE_RE = /[\u00ad\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]/g;
+
+/** Collapses every run of whitespace (including no-break spaces) to one space, drops invisible marks, trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
+  return text
+    .replace(INVISIBLE_RE, '')
+    .replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ')
+    .trim();
 }
 
 /** The form used to compare two strings: normalised characters, collapsed whitespace, lower case. */
