@@ -20,8 +20,9 @@ import { normalizeChars } from './nlp/normalize.ts';
 import type { Sentence } from './nlp/sentences.ts';
 import {
   claimItemSchema,
+  droppedBlockSchema,
   figureItemSchema,
-  paragraphKindSchema,
+  paragraphSchema,
   whenItemSchema,
   whoItemSchema,
 } from './schema.ts';
@@ -105,10 +106,8 @@ const cachedArticleSchema = z.object({
     byline: z.string().optional(),
     published: z.string().optional(),
   }),
-  paragraphs: z.array(
-    z.object({ n: z.number().int().positive(), text: z.string(), kind: paragraphKindSchema }),
-  ),
-  dropped: z.array(z.object({ text: z.string(), reason: z.string() })),
+  paragraphs: z.array(paragraphSchema),
+  dropped: z.array(droppedBlockSchema),
   hash: z.string(),
 });
 const cachedFactsSchema = z.object({

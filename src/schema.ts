@@ -31,12 +31,12 @@ export const datePrecisionSchema = z.enum(['day', 'month', 'year', 'range', 'rel
 export type DatePrecision = z.infer<typeof datePrecisionSchema>;
 
 export const whenItemSchema = z.object({
-  /** ISO prefix (`2020-10-01`, `1992-04`, `2009`, `2015/2019`), or null when nothing anchors the phrase. */
+  /** ISO prefix (`2024-03-05`, `1998-04`, `2011`, `2016/2018`), or null when nothing anchors the phrase. */
   date: z.string().nullable(),
   precision: datePrecisionSchema,
   /** True when the date depends on an inferred publication date. */
   inferred: z.boolean(),
-  /** The date phrase as written ("a year later", "Sept. 30"). */
+  /** The date phrase as written ("a year later", "March 5"). */
   label: z.string(),
   event: z.string(),
   citations: z.array(citationSchema),
@@ -92,6 +92,15 @@ export type Summary = z.infer<typeof summarySchema>;
 export const paragraphKindSchema = z.enum(['headline', 'standfirst', 'caption', 'body']);
 export type ParagraphKind = z.infer<typeof paragraphKindSchema>;
 
+/** A kept paragraph: its number is what every citation shows. */
+export const paragraphSchema = z.object({
+  n: z.number().int().positive(),
+  text: z.string(),
+  kind: paragraphKindSchema,
+});
+/** A block cleaning dropped, and why. */
+export const droppedBlockSchema = z.object({ text: z.string(), reason: z.string() });
+
 export const articleViewSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -100,10 +109,8 @@ export const articleViewSchema = z.object({
   source: z.string().nullable(),
   url: z.string().nullable(),
   byline: z.string().nullable(),
-  paragraphs: z.array(
-    z.object({ n: z.number().int().positive(), text: z.string(), kind: paragraphKindSchema }),
-  ),
-  dropped: z.array(z.object({ text: z.string(), reason: z.string() })),
+  paragraphs: z.array(paragraphSchema),
+  dropped: z.array(droppedBlockSchema),
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
 export const articlesResultSchema = z.object({ articles: z.array(articleViewSchema) });

@@ -242,7 +242,7 @@ function wordsBefore(index: SearchIndex, s: IndexedSentence, at: number): LemmaW
   return wordsOf(index, s).filter((w) => w.end <= at);
 }
 
-/** "Ruritanian Foreign Ministry spokesperson Anna Smith": the title-like words right before the name. */
+/** "Ruritanian Transport Ministry spokesman Tom Reyes": the title-like words right before the name. */
 function roleBefore(index: SearchIndex, s: IndexedSentence, m: { start: number }): string | null {
   const prefix = s.text.slice(0, m.start);
   const words = wordsBefore(index, s, m.start);

@@ -52,6 +52,8 @@ export interface ArticleFile {
   format: ArticleFormat;
   bytes: Uint8Array;
   sidecar?: Uint8Array | undefined;
+  /** `hashArticle` of the bytes and the sidecar, when the caller already has it. */
+  hash?: string | undefined;
 }
 
 /** The article format of a file name, or null when the extension is not one we read. */
@@ -212,7 +214,7 @@ export async function parseArticle(input: ArticleFile): Promise<Article> {
     meta,
     paragraphs: cleaned.paragraphs,
     dropped: cleaned.dropped,
-    hash: hashArticle(input.bytes, input.sidecar),
+    hash: input.hash ?? hashArticle(input.bytes, input.sidecar),
   };
 }
 

@@ -27,18 +27,11 @@ export function toReplyOptions(payload: ReplyPayload): InteractionReplyOptions {
   return options;
 }
 
-/** A payload as the edit of a deferred reply (the ephemeral flag was fixed by the defer). */
-export function toEditOptions(payload: ReplyPayload): InteractionEditReplyOptions {
-  return {
-    content: payload.content ?? '',
-    embeds: payload.embeds,
-    components: payload.components,
-    allowedMentions: NO_MENTIONS,
-  };
-}
-
-/** A payload as the update of the message a button sits on (paging). */
-export function toUpdateOptions(payload: ReplyPayload): InteractionUpdateOptions {
+/**
+ * A payload replacing a message already shown: the edit of a deferred reply (whose ephemeral flag the defer fixed)
+ * or the update of the message a button sits on (paging).
+ */
+export function toEditOptions(payload: ReplyPayload): InteractionEditReplyOptions & InteractionUpdateOptions {
   return {
     content: payload.content ?? '',
     embeds: payload.embeds,

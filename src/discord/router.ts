@@ -14,7 +14,7 @@ import { type Command, type CommandContext, UserFacingError } from './context.ts
 import { decodeComponentId } from './custom-id.ts';
 import { type ReplyPayload, renderNotice } from './layout.ts';
 import { renderParagraph, toArticleRefs } from './render.ts';
-import { sendReply, toReplyOptions, toUpdateOptions } from './reply.ts';
+import { sendReply, toEditOptions, toReplyOptions } from './reply.ts';
 
 export const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 export const RESTARTING = 'factdesk is restarting; please try again in a minute.';
@@ -80,7 +80,7 @@ export function createRouter(deps: {
       // Paging someone else's reply would change it under them: show the page to the presser only.
       if (owner && owner !== interaction.user.id)
         await interaction.reply(toReplyOptions({ ...payload, ephemeral: true }));
-      else await interaction.update(toUpdateOptions(payload));
+      else await interaction.update(toEditOptions(payload));
       return;
     }
     if (action.kind === 'expired') throw new UserFacingError('This list has expired; run the command again.');

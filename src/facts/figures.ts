@@ -540,7 +540,7 @@ function verbMeaning({ v, q, before }: FigureContext): Meaning | null {
   const subject = verb ? subjectBefore(v, verb) : '';
   if (!verb || !subject) return null;
   const lemma = lemmaOf(verb.lower);
-  // "added up to $250 million" totals; "will add $1.2bn" contributes.
+  // "added up to $75 million" totals; "will add $1.2bn" contributes.
   const between = v.s.norm.slice(verb.end, q.qualifierStart);
   if (LINKING_VERBS.test(lemma) && (lemma !== 'add' || /\bup\s+to\b/.test(between))) {
     return { measures: subject, base: subject };

@@ -370,7 +370,7 @@ export function findQuantities(norm: string, taken: ReadonlyArray<readonly [numb
       if (kind === 'count' && !q.vague && isLabelNumber(before, m[0], q.value)) continue;
       claimed.push([start, end]);
       let qualifier = QUALIFIER_RE.exec(before);
-      // "added up to $250 million" is the verb "add up to", not the limit "up to".
+      // "added up to $75 million" is the verb "add up to", not the limit "up to".
       if (
         qualifier &&
         /^up to/i.test(qualifier[0]) &&

@@ -41,7 +41,7 @@ const RELATIVE_UNIT =
   '(?:day|week|fortnight|month|year|decade|century|weekend|morning|afternoon|evening|night)';
 
 const DATE_PATTERNS: RegExp[] = [
-  // "from 2015 to 2019", "between March and May 2020"
+  // "from 2011 to 2014", "between March and May 2020"
   new RegExp(
     `\\b(?:[Ff]rom|[Bb]etween) (?:${MONTH} )?(?:${DAY} )?${YEAR} (?:to|and|until) (?:${MONTH} )?(?:${DAY} )?${YEAR}\\b`,
     'g',
